@@ -1,0 +1,51 @@
+"""W11 (framework): every pruned model has the sparsity its level names.
+
+Source: WDCF §3 (paper-claims.md W11, B10): populations are "pruned to sparsity t" by
+magnitude pruning, with per-tensor thresholds (every prunable layer gets the same sparsity).
+Every other claim compares levels by their nominal sparsity, so this is checked first.
+
+Operational definition (TF-MOT `prune_low_magnitude`, `ConstantSparsity(s, begin_step=0)`,
+block (1, 1)): after `strip_pruning`, for every prunable kernel of every model in the
+population (conv and dense kernels; the classifier stays dense as in WDCF's code; biases
+never count), the fraction of exact zeros equals s; so does the global fraction over all
+prunable kernels; and stripping changed no prediction (the stripped model, reloaded from
+the store, predicts the labels the wrapped model predicted at the end of training).
+Kernels are read from the stripped models directly (TF-MOT#631 "checked" wrapped layers and
+so checked nothing). Asserted at every level, 0 included (the dense baseline has no zeros).
+
+Tolerance: TF-MOT keeps k = max(round(n (1 - s)), 1) of a kernel's n weights, ties at the
+threshold included, so the zero fraction may differ from s by rounding: one weight (1/n)
+per tensor, and (number of kernels)/(total weights) globally.
+
+Changelog: v1 first version.
+"""
+
+import pytest
+
+from fixtures.models import kernel_sparsity
+
+pytestmark = pytest.mark.claim(
+    id="W11",
+    statement="Pruned models have the target sparsity in every prunable kernel, and stripping keeps predictions",
+    source="WDCF §3 / CBCM B10 (magnitude pruning to sparsity t, per-tensor thresholds); paper-claims.md W11",
+    version=1,
+    dense_case=True,
+)
+
+#: Allowed difference per kernel, in weights (see the docstring).
+TOLERANCE_WEIGHTS_PER_KERNEL = 1
+
+
+def test_achieved_sparsity_matches_target(case, pruned, evidence):
+    models = pruned.models()
+    layers = [kernel_sparsity(model, info["pruned_layers"]) for model, info in zip(models, pruned.train_infos())]
+    worst = max(abs(l["zeros"] - case.sparsity * l["size"]) for model in layers for l in model.values())
+    global_sparsity = [sum(l["zeros"] for l in m.values()) / sum(l["size"] for l in m.values()) for m in layers]
+    changed = int((pruned.predict_labels(models) != pruned.wrapped_labels).sum())
+    evidence.record(target=case.sparsity, global_sparsity=global_sparsity, worst_kernel_deviation_weights=worst,
+                    predictions_changed_by_strip=changed, kernels_per_model=len(layers[0]))
+    kernels = len(layers[0])
+    total = sum(l["size"] for l in layers[0].values())
+    assert worst <= TOLERANCE_WEIGHTS_PER_KERNEL, f"a kernel misses sparsity {case.sparsity:g} by {worst:.2f} weights"
+    assert all(abs(g - case.sparsity) <= kernels / total for g in global_sparsity), f"global sparsity {global_sparsity}"
+    assert changed == 0, f"{changed} test predictions differ between the wrapped model and the stripped, reloaded model"

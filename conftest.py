@@ -1,0 +1,21 @@
+"""Root conftest: environment first, then the suite's plugins.
+
+TF-MOT works only with Keras 2, so TF_USE_LEGACY_KERAS=1 must be set before anything imports
+TensorFlow. Thread limits for this xdist worker are set here too, before any native library
+reads them.
+"""
+
+import os
+
+os.environ["TF_USE_LEGACY_KERAS"] = "1"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from fixtures.tensorflow_runtime import limit_native_threads  # noqa: E402
+
+limit_native_threads()
+
+pytest_plugins = [
+    "fixtures.run_options",
+    "fixtures.verdict",
+    "fixtures.claim_fixtures",
+]
