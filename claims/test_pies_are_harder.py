@@ -1,0 +1,54 @@
+"""W6/W7: PIEs are harder, even for the dense model, and removing them raises accuracy.
+
+Quotes / numbers: WDCF W6: the dense population scores 39.81% on the 90% PIEs vs 76.75%
+overall on ImageNet (second-hand); W7: top-1 on the non-PIE subset is higher than on the
+full test set, for dense and pruned models (paper-claims.md W6, W7, 2.3).
+
+Operational definition at level s: PIEs as in W5. For each population (dense, pruned):
+mean top-1 on all examples, on PIEs and on non-PIEs (fractions). Part of "PIEs are harder"
+is built in (populations disagree on low-margin inputs), so the control is the
+population's accuracy on random subsets of the same size (CONTROL_REPEATS draws, seeded):
+  reproduced    for both populations, PIE accuracy < the control's 5th percentile and
+                non-PIE accuracy > overall accuracy;
+  contradicted  for either population, PIE accuracy >= the control's median, or non-PIE
+                accuracy < overall accuracy;
+  inconclusive  otherwise, or no PIEs at this level.
+
+Changelog: v1 first version.
+"""
+
+import numpy as np
+import pytest
+
+from fixtures.metrics import per_model_accuracy, per_model_subset_accuracy, pie_mask, random_subset_accuracy
+
+pytestmark = pytest.mark.claim(
+    id="W6",
+    statement="Dense and pruned models score far lower on PIEs than on random subsets, and higher without PIEs",
+    source="WDCF W6 (39.81% vs 76.75%) and W7 (excluding PIEs improves top-1); paper-claims.md W6, W7, 2.3",
+    version=1,
+)
+
+CONTROL_REPEATS = 1000
+CONTROL_SEED = 0
+
+
+def accuracies(population, pies):
+    labels, y = population.labels, population.y_true
+    control = random_subset_accuracy(labels, y, int(pies.sum()), np.random.default_rng(CONTROL_SEED), CONTROL_REPEATS)
+    return {"all": per_model_accuracy(labels, y).mean(), "pie": per_model_subset_accuracy(labels, y, pies).mean(),
+            "non_pie": per_model_subset_accuracy(labels, y, ~pies).mean(),
+            "control_q05": np.quantile(control, 0.05), "control_median": np.median(control)}
+
+
+def test_pies_are_harder(case, dense, pruned, evidence):
+    pies = pie_mask(dense.labels, pruned.labels, dense.dataset.num_classes)
+    if not pies.any():
+        evidence.inconclusive(f"no PIEs at sparsity {case.sparsity:g}")
+    acc = {"dense": accuracies(dense, pies), "pruned": accuracies(pruned, pies)}
+    evidence.record(pie_count=int(pies.sum()), accuracy=acc)
+    evidence.decide(
+        reproduced=all(a["pie"] < a["control_q05"] and a["non_pie"] > a["all"] for a in acc.values()),
+        contradicted=any(a["pie"] >= a["control_median"] or a["non_pie"] < a["all"] for a in acc.values()),
+        summary="; ".join(f"{name}: PIE {a['pie']:.3f}, all {a['all']:.3f}, non-PIE {a['non_pie']:.3f}, "
+                          f"random-subset q05 {a['control_q05']:.3f}" for name, a in acc.items()))
