@@ -1,8 +1,9 @@
-"""W6/W7: PIEs are harder, even for the dense model, and removing them raises accuracy.
+"""W6/W7 / B7: PIEs (CIEs) are harder, even for the dense model; removing them raises accuracy.
 
 Quotes / numbers: WDCF W6: the dense population scores 39.81% on the 90% PIEs vs 76.75%
 overall on ImageNet (second-hand); W7: top-1 on the non-PIE subset is higher than on the
-full test set, for dense and pruned models (paper-claims.md W6, W7, 2.3).
+full test set, for dense and pruned models (paper-claims.md W6, W7, 2.3). CBCM B7: the
+baseline scores 49.82% on Modal CIEs vs 94.76% overall on CelebA.
 
 Operational definition at level s: PIEs as in W5. For each population (dense, pruned):
 mean top-1 on all examples, on PIEs and on non-PIEs (fractions). Part of "PIEs are harder"
@@ -23,9 +24,9 @@ import pytest
 from fixtures.metrics import per_model_accuracy, per_model_subset_accuracy, pie_mask, random_subset_accuracy
 
 pytestmark = pytest.mark.claim(
-    id="W6",
-    statement="Dense and pruned models score far lower on PIEs than on random subsets, and higher without PIEs",
-    source="WDCF W6 (39.81% vs 76.75%) and W7 (excluding PIEs improves top-1); paper-claims.md W6, W7, 2.3",
+    id="W6/B7",
+    statement="Dense and pruned models score far lower on PIEs / CIEs than on random subsets, and higher without them",
+    source="WDCF W6 (39.81% vs 76.75%), W7; CBCM B7 (49.82% vs 94.76%); paper-claims.md W6, W7, B7, 2.3",
     version=1,
 )
 

@@ -1,9 +1,11 @@
-"""W5: PIEs are a small fraction of the test set, and their number grows with sparsity.
+"""W5 / B6: PIEs (Modal CIEs) are a small fraction of the test set and grow with sparsity.
 
 Definition (WDCF §2.1, paper-claims.md 2.1): x is a Pruning Identified Exemplar at sparsity
 t iff the modal label of the population pruned to t differs from the modal label of the
-dense population (ties to the largest class index, as in the official code). WDCF: 10.27%
-of ImageNet val at 90% sparsity (W5, second-hand).
+dense population (ties to the largest class index, as in the official code). CBCM's Modal
+CIE is the same rule (paper-claims.md 2.5). WDCF: 10.27% of ImageNet val at 90% sparsity
+(W5); CBCM B6: 555 CelebA test CIEs at 30% pruning, "compression level sets how many"
+(second-hand).
 
 Operational checks at each level s (counts of test examples):
   floor     the PIE count between two dense populations, over the balanced splits of the
@@ -27,9 +29,9 @@ from fixtures.noise_floor import noise_floor as floor_of
 from fixtures.paper import HIGH_SPARSITY, TOP_LINE_BAND_POINTS
 
 pytestmark = pytest.mark.claim(
-    id="W5",
-    statement="PIEs exceed the dense-vs-dense floor, grow with sparsity, and are a small fraction of the test set",
-    source="WDCF §2.1 and W5 (10.27% of ImageNet val at 90%); paper-claims.md W5, 2.1",
+    id="W5/B6",
+    statement="PIEs / Modal CIEs exceed the dense-vs-dense floor, grow with sparsity, and are a small fraction of the test set",
+    source="WDCF §2.1, W5 (10.27% of ImageNet val at 90%); CBCM B6 (555 CIEs at 30%); paper-claims.md W5, B6, 2.1, 2.5",
     version=1,
 )
 

@@ -18,8 +18,8 @@ Changelog: v1 first version.
 
 import pytest
 
-from fixtures.metrics import per_model_accuracy, welch_test
 from fixtures.paper import ALPHA, TOP_LINE_BAND_POINTS
+from fixtures.top_line import top_line
 
 pytestmark = pytest.mark.claim(
     id="W2",
@@ -36,11 +36,7 @@ def band_for(sparsity: float) -> float:
 
 
 def test_top_line_accuracy_is_robust(case, dense, pruned, evidence):
-    band = band_for(case.sparsity)
-    dense_acc, pruned_acc = per_model_accuracy(dense.labels, dense.y_true), per_model_accuracy(pruned.labels, pruned.y_true)
-    drop = 100 * (dense_acc.mean() - pruned_acc.mean())
-    beyond_band = welch_test(pruned_acc + band / 100, dense_acc, alternative="less")
-    evidence.record(dense_top1=dense_acc, pruned_top1=pruned_acc, drop_points=drop, band_points=band,
-                    p_drop_beyond_band=beyond_band.pvalue)
-    evidence.decide(reproduced=drop <= band, contradicted=beyond_band.pvalue <= ALPHA,
-                    summary=f"top-1 drop {drop:.2f} points (band {band:g}); p(drop > band) = {beyond_band.pvalue:.3g}")
+    result = top_line(dense.labels, pruned.labels, dense.y_true, band_for(case.sparsity))
+    evidence.record(dense_top1=result.dense_top1, pruned_top1=result.pruned_top1, drop_points=result.drop_points,
+                    band_points=result.band_points, p_drop_beyond_band=result.p_beyond_band)
+    evidence.decide(reproduced=result.within_band, contradicted=result.p_beyond_band <= ALPHA, summary=result.summary())
