@@ -1,0 +1,189 @@
+"""Benchmarks of the suite on this machine: they print figures, they assert nothing.
+
+    python benchmarks/run.py              # everything (about 15 minutes on 2 cores)
+    python benchmarks/run.py --only overhead,throughput
+
+Sections:
+  overhead     one spec trained through the suite's store (spec, lock, training, predictions,
+               checksums, atomic publish) vs a bare tf_keras script doing the same fit,
+               strip, prediction and save on the same data; median of several repetitions.
+  tiers        cold and warm wall time of `pytest -m fast -n 2` and `-n 1` (fresh caches),
+               with models_trained from verdict.json.
+  shared       two independent pytest processes sharing one cache directory ("two
+               machines"): wall time and how many models each trained.
+  throughput   training images per second per experiment (from the store's train.json),
+               next to a stated theoretical peak of one core.
+Run it on a quiet machine: other processes distort every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ["TF_USE_LEGACY_KERAS"] = "1"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+REPETITIONS = 5
+
+
+def overhead(experiment: str = "digits-lt", sparsity: float = 0.9) -> dict[str, float]:
+    """Suite vs bare tf_keras for the same training, in one process (TF imported once)."""
+    from fixtures.experiments import EXPERIMENTS
+    from fixtures.models import build_model, strip, wrap_for_pruning
+    from fixtures.populations import Populations
+    from fixtures.store import ModelStore
+    from fixtures.tensorflow_runtime import tensorflow
+    from fixtures.training import EVAL_BATCH, total_steps
+
+    tf, keras, tfmot = tensorflow()
+    exp = EXPERIMENTS[experiment]
+
+    def suite(seed: int) -> float:
+        with tempfile.TemporaryDirectory() as cache:
+            store = ModelStore(Path(cache), "bench")
+            store.prepare()
+            pops = Populations(store, 5, [], {})
+            spec = pops.spec(experiment, sparsity, seed)
+            pops.dataset(experiment)  # data loading is not training: excluded from both sides
+            started = time.perf_counter()
+            store.ensure([spec], pops._train)
+            return time.perf_counter() - started
+
+    def bare(seed: int) -> float:
+        from fixtures.populations import Populations as P
+
+        data = P(ModelStore(Path(tempfile.gettempdir()), "x"), 5, [], {}).dataset(experiment)
+        with tempfile.TemporaryDirectory() as out:
+            started = time.perf_counter()
+            keras.utils.set_random_seed(seed)
+            model = build_model(exp.architecture, data.input_shape, data.num_classes)
+            model = wrap_for_pruning(model, sparsity, exp.pruning, total_steps(len(data.y_train), exp))
+            model.compile(optimizer=keras.optimizers.Adam(exp.budget.learning_rate),
+                          loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+            model.fit(data.make_train(exp.budget.batch_size, seed), epochs=exp.budget.epochs, verbose=0,
+                      callbacks=[tfmot.sparsity.keras.UpdatePruningStep(),
+                                 tfmot.sparsity.keras.PruningSummaries(log_dir=f"{out}/logs")])
+            model.predict(data.make_test(EVAL_BATCH), verbose=0)
+            stripped = strip(model)
+            stripped.predict(data.make_test(EVAL_BATCH), verbose=0)
+            stripped.save(f"{out}/model.keras")
+            return time.perf_counter() - started
+
+    bare(100), suite(100)  # warm-up: graph tracing caches, first-use allocations
+    suite_times, bare_times = [], []
+    for rep in range(REPETITIONS):  # alternate so drifts hit both sides alike
+        bare_times.append(bare(rep))
+        suite_times.append(suite(rep))
+    return {"suite_median_s": statistics.median(suite_times), "bare_median_s": statistics.median(bare_times),
+            "ratio": statistics.median(suite_times) / statistics.median(bare_times),
+            "suite_s": suite_times, "bare_s": bare_times}
+
+
+def pytest_run(cache: Path, report: Path, *args: str) -> dict[str, float]:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--model-cache", str(cache),
+                             "--report-dir", str(report), *args], cwd=REPO, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    verdict = json.loads((report / "verdict.json").read_text()) if (report / "verdict.json").exists() else {}
+    provenance = verdict.get("provenance", {})
+    return {"wall_s": wall, "exit": result.returncode, "models_trained": provenance.get("models_trained"),
+            "models_loaded": provenance.get("models_loaded"), "peak_memory_mb": provenance.get("peak_memory_mb"),
+            "tail": result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-300:]}
+
+
+def tiers() -> dict[str, dict]:
+    rows = {}
+    for workers in ("2", "1"):
+        work = Path(tempfile.mkdtemp(prefix=f"bench-n{workers}-"))
+        for state in ("cold", "warm"):
+            rows[f"-n {workers} {state}"] = pytest_run(work / "cache", work / "reports", "-m", "fast", "-n", workers)
+        shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+def shared() -> dict[str, dict]:
+    """Two pytest processes ("machines", -n 1 each) sharing one cold cache directory."""
+    work = Path(tempfile.mkdtemp(prefix="bench-shared-"))
+    args = ["-m", "fast", "-n", "1", "claims/"]
+    started = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--model-cache",
+                               str(work / "cache"), "--report-dir", str(work / f"reports{i}"), *args],
+                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in (1, 2)]
+    codes = [p.wait() for p in procs]
+    wall = time.perf_counter() - started
+    rows = {}
+    for i in (1, 2):
+        verdict = json.loads((work / f"reports{i}" / "verdict.json").read_text())
+        rows[f"machine {i}"] = {"exit": codes[i - 1], "models_trained": verdict["provenance"]["models_trained"],
+                                "statuses": {c["id"]: c["status"] for c in verdict["claims"]}}
+    entries = sum(1 for p in (work / "cache").glob("*/*/manifest.json"))
+    rows["together"] = {"wall_s": wall, "entries_in_cache": entries,
+                        "same_verdict": rows["machine 1"]["statuses"] == rows["machine 2"]["statuses"]}
+    shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+def throughput(cache: Path = REPO / ".model-cache") -> dict[str, dict]:
+    """Median training images/s per experiment, from the entries in `cache`."""
+    rows = {}
+    for experiment in sorted(p.name for p in cache.iterdir() if p.is_dir() and not p.name.startswith((".", "data"))):
+        rates = [json.loads(t.read_text())["train_images_per_second"] for t in (cache / experiment).glob("*/train.json")]
+        if rates:
+            rows[experiment] = {"models": len(rates), "median_images_per_s": statistics.median(rates)}
+    return rows
+
+
+#: Training FLOPs per image (forward multiply-adds x 2 x 3 for forward + backward), counted by
+#: hand from the architectures in fixtures/models.py.
+FLOPS_PER_IMAGE = {
+    # conv1 8*8*16*9 + conv2 8*8*32*144 + dense1 512*64 + classifier 64*10 = 337,536 MACs
+    "digits-lt": 337_536 * 2 * 3,
+    # conv1 12*12*16*27 + conv2 6*6*32*144 + dense1 1152*32 + classifier 32*2 = 265,024 MACs
+    "celeba-synthetic": 265_024 * 2 * 3,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default="overhead,tiers,shared,throughput")
+    sections = parser.parse_args().only.split(",")
+    print(f"# forgetting-claims benchmarks, {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}")
+    if "overhead" in sections:
+        o = overhead()
+        print(f"\n## harness overhead (digits-lt, s=0.9, median of {REPETITIONS})")
+        print(f"suite {o['suite_median_s']:.2f} s  bare tf_keras {o['bare_median_s']:.2f} s  ratio {o['ratio']:.3f}")
+        print(f"suite runs {[round(t, 2) for t in o['suite_s']]}  bare runs {[round(t, 2) for t in o['bare_s']]}")
+    if "tiers" in sections:
+        print("\n## pytest -m fast (fresh cache, then warm)")
+        for name, row in tiers().items():
+            print(f"{name:<12} wall {row['wall_s']:7.1f} s  trained {row['models_trained']}  loaded {row['models_loaded']}  "
+                  f"exit {row['exit']}  peak MB {row['peak_memory_mb']}  | {row['tail']}")
+    if "shared" in sections:
+        print("\n## two pytest processes sharing one cold cache (-n 1 each)")
+        for name, row in shared().items():
+            print(f"{name:<10} {row}")
+    if "throughput" in sections:
+        print("\n## training throughput (one core per model)")
+        for experiment, row in throughput().items():
+            flops = FLOPS_PER_IMAGE.get(experiment)
+            achieved = f"{row['median_images_per_s'] * flops / 1e9:.1f} GFLOP/s" if flops else "n/a"
+            print(f"{experiment:<18} {row['median_images_per_s']:8.0f} images/s  ({row['models']} models; {achieved})")
+        print("peak of one core (stated, not measured): AVX-512 FMA fp32, 2 units x 16 lanes x 2 flops per cycle "
+              "= 64 flops/cycle, ~190 GFLOP/s at ~3 GHz")
+
+
+if __name__ == "__main__":
+    main()
