@@ -31,4 +31,10 @@ KNOWN_DEVIATIONS: dict[tuple[str, str], tuple[int, str]] = {
         "synthetic faces: FNR not Male +382.9%, Male +127.8%, overall +334.0% at 90% (see the 0.7 entry)")),
     ("test_male_error_rates_rise_more", "celeba-synthetic-s0.99-fnr"): (5, (
         "synthetic faces: FNR not Male +2042%, Male +550%, overall +1756% at 99% (see the 0.7 entry)")),
+    ("test_pruned_models_lose_more_under_corruption", "celeba-synthetic-s0.9"): (5, (
+        "synthetic faces: the mean relative top-1 drop over the 25 corrupted sets falls from 4.70% at 70% to 3.79% at "
+        "90% (one-sided Welch p = 0.044) and stays below the dense population's 4.23% (p(pruned less) = 0.15); the 90% "
+        "models (clean top-1 0.958 vs 0.982 dense) lose relatively less under JPEG (quality 7: 5.6% vs 8.9%) and "
+        "low contrast (factor 0.05: 9.7% vs 13.6%), more under brightness +0.5 (13.2% vs 10.6%); no level's drop "
+        "exceeds the dense population's significantly (0.3-0.7: inconclusive)")),
 }
