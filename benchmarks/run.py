@@ -93,8 +93,8 @@ def overhead(experiment: str = "digits-lt", sparsity: float = 0.9) -> dict[str, 
 
 def pytest_run(cache: Path, report: Path, *args: str) -> dict[str, float]:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--model-cache", str(cache),
-                             "--report-dir", str(report), *args], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--model-cache={cache}",
+                             f"--report-dir={report}", *args], cwd=REPO, capture_output=True, text=True)
     wall = time.perf_counter() - started
     verdict = json.loads((report / "verdict.json").read_text()) if (report / "verdict.json").exists() else {}
     provenance = verdict.get("provenance", {})
@@ -118,8 +118,8 @@ def shared() -> dict[str, dict]:
     work = Path(tempfile.mkdtemp(prefix="bench-shared-"))
     args = ["-m", "fast", "-n", "1", "claims/"]
     started = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--model-cache",
-                               str(work / "cache"), "--report-dir", str(work / f"reports{i}"), *args],
+    procs = [subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                               f"--model-cache={work / 'cache'}", f"--report-dir={work / ('reports' + str(i))}", *args],
                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in (1, 2)]
     codes = [p.wait() for p in procs]
     wall = time.perf_counter() - started
