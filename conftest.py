@@ -19,3 +19,11 @@ pytest_plugins = [
     "fixtures.verdict",
     "fixtures.claim_fixtures",
 ]
+
+
+def pytest_collection_modifyitems(items):
+    """Tests marked `starts_first` go first (a stable sort keeps every other order). The
+    models' training is shared out model by model between xdist workers, a long machinery
+    test is not: started first, it runs on one worker while the others train, instead of
+    keeping one worker busy after everything else is done."""
+    items.sort(key=lambda item: item.get_closest_marker("starts_first") is None)

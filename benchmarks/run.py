@@ -1,18 +1,20 @@
 """Benchmarks of the suite on this machine: they print figures, they assert nothing.
 
-    python benchmarks/run.py              # everything (about 15 minutes on 2 cores)
-    python benchmarks/run.py --only overhead,throughput
+    python benchmarks/run.py              # everything (about 25 minutes on 2 cores)
+    python benchmarks/run.py --only overhead,shared
 
 Sections:
   overhead     one spec trained through the suite's store (spec, lock, training, predictions,
                checksums, atomic publish) vs a bare tf_keras script doing the same fit,
                strip, prediction and save on the same data; median of several repetitions.
-  tiers        cold and warm wall time of `pytest -m fast -n 2` and `-n 1` (fresh caches),
-               with models_trained from verdict.json.
+  tiers        cold and warm wall time of `pytest -m fast -n 2` and `-n 1`, and of the fast
+               claims only (`pytest claims/ -m fast -n 2`), in fresh caches, with
+               models_trained from verdict.json, the slowest tests, and where the worker
+               time of the -n 2 cold run went (the store's own records).
   shared       two independent pytest processes sharing one cache directory ("two
                machines"): wall time and how many models each trained.
-  throughput   training images per second per experiment (from the store's train.json),
-               next to a stated theoretical peak of one core.
+  throughput   training images per second per experiment (train.json of the -n 2 cold
+               run; needs tiers), next to a stated theoretical peak of one core.
 Run it on a quiet machine: other processes distort every figure.
 """
 
@@ -29,6 +31,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -75,9 +79,10 @@ def overhead(experiment: str = "digits-lt", sparsity: float = 0.9) -> dict[str, 
             model.fit(data.make_train(exp.budget.batch_size, seed), epochs=exp.budget.epochs, verbose=0,
                       callbacks=[tfmot.sparsity.keras.UpdatePruningStep(),
                                  tfmot.sparsity.keras.PruningSummaries(log_dir=f"{out}/logs")])
-            model.predict(data.make_test(EVAL_BATCH), verbose=0)
+            # test logits before and after strip_pruning, batch by batch, as the suite computes them
+            np.concatenate([model(batch, training=False).numpy() for batch in data.make_test(EVAL_BATCH)])
             stripped = strip(model)
-            stripped.predict(data.make_test(EVAL_BATCH), verbose=0)
+            np.concatenate([stripped(batch, training=False).numpy() for batch in data.make_test(EVAL_BATCH)])
             stripped.save(f"{out}/model.keras")
             return time.perf_counter() - started
 
@@ -100,17 +105,37 @@ def pytest_run(cache: Path, report: Path, *args: str) -> dict[str, float]:
     provenance = verdict.get("provenance", {})
     return {"wall_s": wall, "exit": result.returncode, "models_trained": provenance.get("models_trained"),
             "models_loaded": provenance.get("models_loaded"), "peak_memory_mb": provenance.get("peak_memory_mb"),
-            "tail": result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-300:]}
+            "tail": result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-300:],
+            "slowest": [line.strip() for line in result.stdout.splitlines() if line.strip().endswith(("]", ")")) and
+                        (" call " in line or " setup " in line) and line.strip()[0].isdigit()]}
 
 
-def tiers() -> dict[str, dict]:
-    rows = {}
-    for workers in ("2", "1"):
-        work = Path(tempfile.mkdtemp(prefix=f"bench-n{workers}-"))
+def tiers() -> tuple[dict[str, dict], dict[str, dict], dict[str, float]]:
+    """Cold then warm runs of the fast tier (-n 2, -n 1) and of its claims only (-n 2); the
+    training throughput and a time profile are read from the -n 2 cold cache."""
+    rows, rates, profile = {}, {}, {}
+    for name, args in (("-n 2", ["-m", "fast", "-n", "2"]), ("-n 1", ["-m", "fast", "-n", "1"]),
+                       ("claims/ -n 2", ["claims/", "-m", "fast", "-n", "2"])):
+        work = Path(tempfile.mkdtemp(prefix="bench-tier-"))
         for state in ("cold", "warm"):
-            rows[f"-n {workers} {state}"] = pytest_run(work / "cache", work / "reports", "-m", "fast", "-n", workers)
+            rows[f"{name} {state}"] = pytest_run(work / "cache", work / "reports", *args, "--durations=3")
+        if name == "-n 2":
+            rates, profile = throughput(work / "cache"), time_profile(work / "cache")
         shutil.rmtree(work, ignore_errors=True)
-    return rows
+    return rows, rates, profile
+
+
+def time_profile(cache: Path) -> dict[str, float]:
+    """Worker seconds spent writing store entries, from their own records: training per
+    experiment (train.json) and derived entries (info.json of TFLite / corrupted-set entries)."""
+    profile: dict[str, float] = {}
+    for record in sorted(cache.glob("*/*/train.json")):
+        key = f"training {record.parts[-3]}"
+        profile[key] = profile.get(key, 0.0) + json.loads(record.read_text())["wall_seconds"]
+    for record in sorted(cache.glob("*/*/info.json")):
+        kind = "tflite" if "-tflite-" in record.parent.name else "corruptions"
+        profile[f"derived {kind}"] = profile.get(f"derived {kind}", 0.0) + json.loads(record.read_text())["wall_seconds"]
+    return profile
 
 
 def shared() -> dict[str, dict]:
@@ -135,7 +160,7 @@ def shared() -> dict[str, dict]:
     return rows
 
 
-def throughput(cache: Path = REPO / ".model-cache") -> dict[str, dict]:
+def throughput(cache: Path) -> dict[str, dict]:
     """Median training images/s per experiment, from the entries in `cache`."""
     rows = {}
     for experiment in sorted(p.name for p in cache.iterdir() if p.is_dir() and not p.name.startswith((".", "data"))):
@@ -157,7 +182,7 @@ FLOPS_PER_IMAGE = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="overhead,tiers,shared,throughput")
+    parser.add_argument("--only", default="overhead,tiers,shared,throughput")  # throughput needs tiers
     sections = parser.parse_args().only.split(",")
     print(f"# forgetting-claims benchmarks, {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}")
@@ -166,18 +191,25 @@ def main() -> None:
         print(f"\n## harness overhead (digits-lt, s=0.9, median of {REPETITIONS})")
         print(f"suite {o['suite_median_s']:.2f} s  bare tf_keras {o['bare_median_s']:.2f} s  ratio {o['ratio']:.3f}")
         print(f"suite runs {[round(t, 2) for t in o['suite_s']]}  bare runs {[round(t, 2) for t in o['bare_s']]}")
+    rates: dict[str, dict] = {}
     if "tiers" in sections:
-        print("\n## pytest -m fast (fresh cache, then warm)")
-        for name, row in tiers().items():
-            print(f"{name:<12} wall {row['wall_s']:7.1f} s  trained {row['models_trained']}  loaded {row['models_loaded']}  "
+        print("\n## pytest -m fast, and its claims only (fresh cache, then warm)")
+        rows, rates, profile = tiers()
+        for name, row in rows.items():
+            print(f"{name:<18} wall {row['wall_s']:7.1f} s  trained {row['models_trained']}  loaded {row['models_loaded']}  "
                   f"exit {row['exit']}  peak MB {row['peak_memory_mb']}  | {row['tail']}")
+            for line in row["slowest"]:
+                print(f"{'':<18}   slowest: {line}")
+        print("\n## where the worker time goes (-n 2 cold, from the store's own records)")
+        for name, seconds in profile.items():
+            print(f"{name:<32} {seconds:7.1f} s")
     if "shared" in sections:
         print("\n## two pytest processes sharing one cold cache (-n 1 each)")
         for name, row in shared().items():
             print(f"{name:<10} {row}")
-    if "throughput" in sections:
-        print("\n## training throughput (one core per model)")
-        for experiment, row in throughput().items():
+    if "throughput" in sections and rates:
+        print("\n## training throughput (one core per model; -n 2 cold run)")
+        for experiment, row in rates.items():
             flops = FLOPS_PER_IMAGE.get(experiment)
             achieved = f"{row['median_images_per_s'] * flops / 1e9:.1f} GFLOP/s" if flops else "n/a"
             print(f"{experiment:<18} {row['median_images_per_s']:8.0f} images/s  ({row['models']} models; {achieved})")
