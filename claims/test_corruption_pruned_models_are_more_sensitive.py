@@ -9,30 +9,35 @@ Corrupted test sets (fixtures/corruptions.py, parameters and their sources decla
 gaussian noise, gaussian blur, contrast, brightness, JPEG, severities 1-5, deterministic.
 Operational definition at level s, per model m: relative drop on set k =
 (clean top-1 - top-1 on k) / clean top-1 (fractions); D(m) = its mean over the 25 sets.
-Decision across seeds (Welch, alpha from fixtures/paper.py):
-  reproduced    D(pruned) > D(dense) (one-sided p <= alpha), and the mean D does not fall
-                from the next lower selected level (the gap grows with sparsity);
-  contradicted  D(pruned) < D(dense) (p <= alpha), or D at s below D at the next lower
-                level (one-sided p <= alpha);
-  inconclusive  otherwise.
+
+Kind: effect. Decision (fixtures/decision.py), Holm over the experiment's levels:
+  level cell    permutation test of mean D(pruned) - mean D(dense), relabelling the pooled
+                models: reproduced if pruned models lose more (p_for <= alpha), contradicted
+                if they lose less (p_against <= alpha), inconclusive otherwise;
+  trend cell    "more so at higher sparsity": Kendall's tau between level and mean D, pruned
+                models reassigned to levels under the null: reproduced if it grows,
+                contradicted if it falls.
 Recorded: the population-mean relative drop per corruption and severity, dense and pruned.
 Asserted up to 90%, WDCF's highest level (W11: 30/50/70/90%).
 
-Changelog: v1 first version.
+Changelog: v1 first version. v2 (issue 12): permutation test with Holm, one trend test
+(v1: Welch per cell and pairwise comparison with the previous level).
 """
 
 import pytest
 
+from fixtures.claim_fixtures import family_decision
 from fixtures.corruptions import CORRUPTIONS, SEVERITIES
-from fixtures.metrics import welch_test
-from fixtures.paper import ALPHA
+from fixtures.decision import decide_cells, mean_difference, permutation_test, trend_test
 
 pytestmark = pytest.mark.claim(
     id="W10",
     statement="Pruned populations lose more accuracy (relative) on corrupted test sets than dense ones, more so at higher sparsity",
     source="WDCF p.2 and W10 (ImageNet-C, per corruption and intensity; numbers NOT FOUND); "
            "ImageNet-C parameters (Hendrycks & Dietterich 2019); paper-claims.md W10",
-    version=1,
+    version=2,
+    kind="effect",
+    trend=True,
     max_sparsity=0.9,
 )
 
@@ -49,21 +54,33 @@ def by_corruption(drops, sets):
     return {name: [mean[f"{name}-{severity}"] for severity in SEVERITIES] for name in CORRUPTIONS}
 
 
-def test_pruned_models_lose_more_under_corruption(case, dense, pruned, previous_level, under_corruption, evidence):
-    before, after = under_corruption(dense), under_corruption(pruned)
-    drop_dense, drop_pruned = relative_drops(before), relative_drops(after)
-    d_dense, d_pruned = drop_dense.mean(axis=1), drop_pruned.mean(axis=1)
-    d_previous = relative_drops(under_corruption(previous_level)).mean(axis=1) if previous_level else d_dense
-    more, less = welch_test(d_dense, d_pruned, "less"), welch_test(d_dense, d_pruned, "greater")
-    falls = welch_test(d_previous, d_pruned, "greater")
-    evidence.record(clean_top1={"dense": before.accuracy()[:, 0], "pruned": after.accuracy()[:, 0]},
-                    mean_relative_drop={"dense": d_dense, "pruned": d_pruned, "previous_level": d_previous},
-                    relative_drop_by_corruption={"dense": by_corruption(drop_dense, before.sets),
-                                                 "pruned": by_corruption(drop_pruned, after.sets)},
-                    p_pruned_drops_more=more.pvalue, p_pruned_drops_less=less.pvalue, p_falls_from_previous=falls.pvalue)
-    evidence.decide(reproduced=more.pvalue <= ALPHA and d_pruned.mean() >= d_previous.mean(),
-                    contradicted=less.pvalue <= ALPHA or falls.pvalue <= ALPHA,
-                    summary=f"mean relative drop under corruption: dense {100 * d_dense.mean():.2f}%, pruned "
-                            f"{100 * d_pruned.mean():.2f}%, previous level {100 * d_previous.mean():.2f}%; "
-                            f"p(pruned more) = {more.pvalue:.3g}, p(less) = {less.pvalue:.3g}, "
-                            f"p(falls from previous) = {falls.pvalue:.3g}")
+def analyse(family, under_corruption):
+    before = under_corruption(family.dense)
+    drop_dense = relative_drops(before)
+    d_dense, m = drop_dense.mean(axis=1), family.dense.size
+    p_for, p_against, summaries, values, per_level = {}, {}, {}, {}, {}
+    for level, population in family.levels.items():
+        cell, after = f"s{level:g}", under_corruption(population)
+        drop_pruned = relative_drops(after)
+        per_level[level] = d_pruned = drop_pruned.mean(axis=1)
+        test = permutation_test(mean_difference(d_dense, d_pruned), m, m)
+        p_for[cell], p_against[cell] = test.p_greater, test.p_less
+        values[cell] = {"clean_top1": {"dense": before.accuracy()[:, 0], "pruned": after.accuracy()[:, 0]},
+                        "mean_relative_drop": {"dense": d_dense, "pruned": d_pruned},
+                        "by_corruption": {"dense": by_corruption(drop_dense, before.sets),
+                                          "pruned": by_corruption(drop_pruned, after.sets)},
+                        "permutation": test.as_dict()}
+        summaries[cell] = (f"mean relative drop under corruption: pruned {100 * d_pruned.mean():.1f}% vs dense "
+                           f"{100 * d_dense.mean():.1f}%; p(more) = {test.p_greater:.3g}, p(less) = {test.p_less:.3g}")
+    if len(per_level) >= 3:
+        trend = trend_test(lambda values: values.mean(), list(per_level), list(per_level.values()))
+        p_for["trend"], p_against["trend"] = trend.p_up, trend.p_down
+        values["trend"] = {"trend": trend.as_dict()}
+        summaries["trend"] = (f"mean relative drops {', '.join(f'{100 * v:.1f}%' for v in trend.values)} at "
+                              f"{', '.join(f'{s:g}' for s in trend.levels)}; tau = {trend.tau:.2f}, "
+                              f"p(up) = {trend.p_up:.3g}, p(down) = {trend.p_down:.3g}")
+    return decide_cells(p_for, p_against, summaries, values)
+
+
+def test_pruned_models_lose_more_under_corruption(case, family, under_corruption, evidence):
+    evidence.apply(family_decision(case, family, analyse, under_corruption))

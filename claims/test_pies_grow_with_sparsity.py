@@ -1,4 +1,5 @@
-"""W5 / B6: PIEs (Modal CIEs) are a small fraction of the test set and grow with sparsity.
+"""W5 / B6: PIEs (Modal CIEs) exceed what two dense populations disagree on, and grow with
+sparsity.
 
 Definition (WDCF §2.1, paper-claims.md 2.1): x is a Pruning Identified Exemplar at sparsity
 t iff the modal label of the population pruned to t differs from the modal label of the
@@ -7,55 +8,76 @@ CIE is the same rule (paper-claims.md 2.5). WDCF: 10.27% of ImageNet val at 90% 
 (W5); CBCM B6: 555 CelebA test CIEs at 30% pruning, "compression level sets how many"
 (second-hand).
 
-Operational checks at each level s (counts of test examples):
-  floor     the PIE count between two dense populations, over the balanced splits of the
-            2M dense models (fixtures/noise_floor.py); q95 is its 95th percentile.
-  exceeds   count(s) > floor q95.
-  grows     count(s) >= count at the next lower selected level (the floor median for the
-            lowest), allowing the floor's own spread (q95 - median) as noise.
-  small     where top-line accuracy is still robust (drop within the W2 band), the PIE
-            fraction is at most SMALL_FRACTION.
-  reproduced    exceeds, grows and small hold;
-  contradicted  grows or small fails, or count(s) <= floor q95 at s >= HIGH_SPARSITY;
-  inconclusive  count(s) within the floor below HIGH_SPARSITY (no effect visible yet).
+Kind: effect. Statistic at level s: the PIE count (test examples). Decision
+(fixtures/decision.py):
+  level cell  permutation test relabelling the pooled dense and pruned models (exact at
+              M = 5); reproduced if the count is larger than under relabelling (Holm over the
+              family's cells, p <= alpha). A level cell is never "contradicted": no count
+              proves the absence of an effect; too few PIEs is inconclusive.
+  trend cell  "grows": Kendall's tau between level and PIE count, pruned models reassigned to
+              levels under the null; reproduced if it grows (p_up, in the same Holm family),
+              contradicted if it falls (p_down <= alpha).
+Recorded, not decided: the PIE fraction (the paper's "small": WDCF 10.27% at 90%), the
+dense-vs-dense count (seeds 0..M-1 vs M..2M-1), the number of PIEs whose modal label was
+decided by the tie rule (either population tied), and the PIE count under the opposite tie
+rule (smallest class index), which measures the tie rule's effect.
 
-Changelog: v1 first version.
+Changelog: v1 first version. v2 (issue 12): permutation test with Holm; one trend test;
+"small" recorded, not decided (it could not fail); ties recorded.
 """
 
+import numpy as np
 import pytest
 
-from fixtures.metrics import per_model_accuracy, pie_mask
-from fixtures.noise_floor import noise_floor as floor_of
-from fixtures.paper import HIGH_SPARSITY, TOP_LINE_BAND_POINTS
+from fixtures.claim_fixtures import family_decision
+from fixtures.decision import decide_cells, modal_disagreements, permutation_test, trend_test
+from fixtures.metrics import modal_labels, pie_mask
 
 pytestmark = pytest.mark.claim(
     id="W5/B6",
-    statement="PIEs / Modal CIEs exceed the dense-vs-dense floor, grow with sparsity, and are a small fraction of the test set",
+    statement="PIEs / Modal CIEs exceed relabelled dense-vs-pruned disagreement and grow with sparsity",
     source="WDCF §2.1, W5 (10.27% of ImageNet val at 90%); CBCM B6 (555 CIEs at 30%); paper-claims.md W5, B6, 2.1, 2.5",
-    version=1,
+    version=2,
+    kind="effect",
+    trend=True,
 )
 
-#: "A narrow subset": the paper's 10.27% at 90% rounded up to 15% of the test set.
-SMALL_FRACTION = 0.15
+
+def pie_counts(dense, pruned, classes):
+    """PIE count, its tie-decided part, and the count under the smallest-index tie rule."""
+    pies = pie_mask(dense, pruned, classes)
+    tied = modal_labels(dense, classes).ties | modal_labels(pruned, classes).ties
+    flipped = pie_mask(classes - 1 - dense, classes - 1 - pruned, classes)  # ties to the smallest index
+    return int(pies.sum()), int((pies & tied).sum()), int(flipped.sum())
 
 
-def pie_count(a, b, num_classes):
-    return int(pie_mask(a, b, num_classes).sum())
+def analyse(family):
+    classes, dense, m = family.num_classes, family.dense.labels, family.dense.size
+    n = dense.shape[1]
+    p_for, summaries, values = {}, {}, {}
+    for level, population in family.levels.items():
+        cell = f"s{level:g}"
+        disagree = modal_disagreements(dense, population.labels, classes)
+        test = permutation_test(lambda rows: disagree(rows).sum(axis=1), m, m)
+        count, tied, other_rule = pie_counts(dense, population.labels, classes)
+        p_for[cell] = test.p_greater
+        values[cell] = {"pie_count": count, "pie_fraction": count / n, "pies_decided_by_tie": tied,
+                        "pie_count_smallest_index_ties": other_rule, "permutation": test.as_dict(),
+                        "floor": {"median": test.null_median, "q95": test.null_q95, "splits": test.resamples},
+                        "dense_vs_dense_count": pie_counts(dense, family.floor.labels, classes)[0]}
+        summaries[cell] = (f"{count} PIEs ({100 * count / n:.1f}% of test; {tied} decided by the tie rule) vs relabelled "
+                           f"median {test.null_median:g}, q95 {test.null_q95:g}; p = {test.p_greater:.3g}")
+    p_against = {}
+    if len(family.levels) >= 3:
+        trend = trend_test(lambda models: pie_mask(dense, models, classes).sum(), list(family.levels),
+                           [population.labels for population in family.levels.values()])
+        p_for["trend"], p_against["trend"] = trend.p_up, trend.p_down
+        values["trend"] = {"trend": trend.as_dict()}
+        summaries["trend"] = (f"PIE counts {', '.join(f'{v:g}' for v in trend.values)} at "
+                              f"{', '.join(f'{s:g}' for s in trend.levels)}; tau = {trend.tau:.2f}, "
+                              f"p(up) = {trend.p_up:.3g}, p(down) = {trend.p_down:.3g}")
+    return decide_cells(p_for, p_against, summaries, values)
 
 
-def test_pies_grow_with_sparsity(case, dense, pruned, noise_floor, previous_level, evidence):
-    classes = dense.dataset.num_classes
-    count = pie_count(dense.labels, pruned.labels, classes)
-    floor = floor_of(dense.labels, noise_floor.labels, lambda a, b: pie_count(a, b, classes))
-    previous = pie_count(dense.labels, previous_level.labels, classes) if previous_level else floor.median
-    drop = 100 * (per_model_accuracy(dense.labels, dense.y_true).mean() - per_model_accuracy(pruned.labels, pruned.y_true).mean())
-    robust = case.sparsity in TOP_LINE_BAND_POINTS and drop <= TOP_LINE_BAND_POINTS[case.sparsity]
-    fraction = count / dense.labels.shape[1]
-    exceeds, grows = count > floor.quantile(0.95), count >= previous - (floor.quantile(0.95) - floor.median)
-    small = fraction <= SMALL_FRACTION or not robust
-    evidence.record(pie_count=count, pie_fraction=fraction, floor=floor.as_dict(), previous_level_count=previous,
-                    top1_drop_points=drop, top_line_robust=robust)
-    evidence.decide(reproduced=exceeds and grows and small,
-                    contradicted=not grows or not small or (case.sparsity >= HIGH_SPARSITY and not exceeds),
-                    summary=f"{count} PIEs ({100 * fraction:.1f}% of test) vs floor q95 {floor.quantile(0.95):g} "
-                            f"(median {floor.median:g}); previous level {previous:g}; top-1 drop {drop:.2f} points")
+def test_pies_grow_with_sparsity(case, family, evidence):
+    evidence.apply(family_decision(case, family, analyse))

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.claim(
     statement="A float32 TFLite conversion of each dense model predicts the same test labels as the Keras model",
     source="CBCM B9 (post-training quantization via TensorFlow Lite); WDCF W4; paper-claims.md B9, W4",
     version=1,
+    kind="check",
     modes=("float32",),
 )
 

@@ -1,5 +1,4 @@
-"""W4 / B6: post-training quantization impacts fewer examples and fewer classes than
-high-sparsity pruning.
+"""W4 / B6: post-training quantization changes fewer predictions than high-sparsity pruning.
 
 Quote (WDCF p.6, W4): "While all the techniques we benchmark evidence disparate class level
 impact, we note that quantization appears to introduce less disparate harm." Numbers
@@ -8,59 +7,97 @@ fixed-point int8 vs 637 at 90% sparsity (W3); float16 and dynamic-range counts N
 CBCM B6: ~404-414 Modal CIEs for int8 vs 555 at 30% pruning (CelebA). Protocol: CBCM B9
 (TFLite; int8 calibrated on the first 100 training examples); fixtures/quantization.py.
 
-Operational definition, per mode q (the M dense models quantized; nothing retrained):
-  cies      Modal CIEs of q = examples where the quantized population's modal label differs
-            from the dense population's (the PIE rule, paper-claims.md 2.1, 2.5); the same
-            count for the population pruned to HIGH_SPARSITY (0.9, fixtures/paper.py).
-  classes   classes significantly impacted (fixtures.metrics.class_impact_test: mean-shifted
-            per-class Welch, raw p <= alpha as W12; BH recorded), q vs dense and 0.9 vs dense.
-            Multiclass experiments only, as W3 (with two classes the count is 0 or 2).
-  reproduced    cies(q) < cies(0.9), and (multiclass) classes(q) < classes(0.9);
-  contradicted  cies(q) > cies(0.9), or (multiclass) classes(q) > classes(0.9);
-  inconclusive  otherwise (equal counts).
-The dense-vs-dense floor of the CIE count is recorded beside it. As in the papers, the
-quantized population is made from the dense models themselves while pruned models are
-trained (and pruned) from their own initialisation, so part of the gap is built into the
-protocol; the floor shows how much two independently trained dense populations differ.
+Why not compare CIE counts directly (v1): the quantized population is made from the dense
+models themselves, while the pruned population is trained from its own initialisations, so
+it carries at least the disagreement of two independently trained dense populations. v1 was
+won by construction (0 quantization CIEs against the dense-vs-dense floor).
 
-Changelog: v1 first version.
+Operational definition, per mode q, per seed m (fractions of the test set):
+  e_q(m)  = disagree(Q_m, D_m): quantized model m vs its own dense model (0 if quantization
+            changed nothing);
+  e_p(m)  = disagree(P_m, D_m) - disagree(F_m, D_m): pruned model m at HIGH_SPARSITY (0.9)
+            vs dense model m, minus what an independently trained dense model F_m (second
+            dense population, seed M + m) already disagrees with D_m: pruning's excess over
+            its own null (0 in expectation if pruning changed nothing).
+  d(m)    = e_p(m) - e_q(m): positive when pruning changes more than quantization.
+Kind: effect. Decision (fixtures/decision.py sign_flip_test, exact at M <= 10; Holm over the
+modes):
+  reproduced    d > 0 (p_for <= alpha);
+  contradicted  d < 0 (p_against <= alpha): quantization changed more than pruning's excess;
+  inconclusive  neither.
+If pruning changed nothing, e_p ~ 0 and any quantization flip makes d < 0: the comparison
+is not won by construction. Recorded beside it: CBCM's comparator, the same excess at 30%
+(COMPARATOR_SPARSITY); the Modal CIE counts of q, 0.9 and the dense-vs-dense split; and, on
+multiclass experiments, the classes significantly impacted (W3's test), as in the papers.
+
+Changelog: v1 first version. v2 (issue 12): paired excess over each population's own null
+(v1 compared raw CIE counts and was won by construction).
 """
 
+import numpy as np
 import pytest
 
+from fixtures.claim_fixtures import cell_of
+from fixtures.decision import decide_cells, degenerate_reason, sign_flip_test
 from fixtures.metrics import class_impact_test, pie_mask
-from fixtures.noise_floor import noise_floor as floor_of
-from fixtures.paper import ALPHA, HIGH_SPARSITY
+from fixtures.paper import ALPHA, COMPARATOR_SPARSITY, HIGH_SPARSITY
+from fixtures.populations import NotEvaluated
 from fixtures.quantization import QUANTIZED_MODES
 
 pytestmark = pytest.mark.claim(
     id="W4",
-    statement="Post-training quantization yields fewer Modal CIEs and fewer significantly impacted classes than 90% pruning",
+    statement="Post-training quantization changes fewer predictions than 90% pruning beyond its own dense-vs-dense null",
     source="WDCF W4 p.6 (int8: 119 classes vs 637 at 90% pruning); CBCM B6 (404-414 int8 CIEs vs 555 at 30%), "
            "B9 (TFLite, first 100 training examples); paper-claims.md W4, B6, B9, 2.2, 2.5",
-    version=1,
+    version=2,
+    kind="effect",
     modes=QUANTIZED_MODES,
 )
 
 
-def cie_count(a, b, classes):
-    return int(pie_mask(a, b, classes).sum())
+def disagreement(a, b):
+    """float64 [M]: fraction of test examples on which model m of `a` and model m of `b` differ."""
+    return (a != b).mean(axis=1, dtype=np.float64)
 
 
-def test_quantization_impacts_less_than_pruning(case, dense, quantized, high_sparsity, noise_floor, evidence):
+def pruning_excess(dense, pruned, floor):
+    return disagreement(pruned, dense) - disagreement(floor, dense)
+
+
+def test_quantization_impacts_less_than_pruning(case, dense, noise_floor, high_sparsity, comparator, populations,
+                                                evidence):
     y, classes = dense.y_true, dense.dataset.num_classes
-    cies = {"quantized": cie_count(dense.labels, quantized.labels, classes),
-            "pruned": cie_count(dense.labels, high_sparsity.labels, classes)}
-    floor = floor_of(dense.labels, noise_floor.labels, lambda a, b: cie_count(a, b, classes))
-    evidence.record(mode=case.mode, pruned_sparsity=HIGH_SPARSITY, cies=cies, cie_floor=floor.as_dict())
-    summary = f"{case.mode}: {cies['quantized']} CIEs vs {cies['pruned']} at {HIGH_SPARSITY:g} sparsity (dense floor median {floor.median:g})"
-    fewer, more = cies["quantized"] < cies["pruned"], cies["quantized"] > cies["pruned"]
-    if classes > 2:
-        impact = {"quantized": class_impact_test(dense.labels, quantized.labels, y, classes, ALPHA),
-                  "pruned": class_impact_test(dense.labels, high_sparsity.labels, y, classes, ALPHA)}
-        raw = {name: result.n_raw for name, result in impact.items()}
-        evidence.record(classes_raw=raw, classes_bh={name: result.n_bh for name, result in impact.items()},
-                        pvalue_quantized=impact["quantized"].pvalue, pvalue_pruned=impact["pruned"].pvalue)
-        summary += f"; {raw['quantized']} classes impacted vs {raw['pruned']} (BH {impact['quantized'].n_bh} vs {impact['pruned'].n_bh})"
-        fewer, more = fewer and raw["quantized"] < raw["pruned"], more or raw["quantized"] > raw["pruned"]
-    evidence.decide(reproduced=fewer, contradicted=more, summary=summary)
+    try:
+        quantized = {mode: populations.quantized(case.experiment, mode).labels for mode in QUANTIZED_MODES}
+    except NotEvaluated as reason:
+        evidence.not_evaluated(str(reason))
+    pops = {"dense": dense.labels, "second dense": noise_floor.labels, f"s{HIGH_SPARSITY:g}": high_sparsity.labels,
+            f"s{COMPARATOR_SPARSITY:g}": comparator.labels, **quantized}
+    for name, labels in pops.items():
+        reason = degenerate_reason(name, labels, y)
+        if reason:
+            evidence.not_evaluated(reason)
+    e_pruned = pruning_excess(dense.labels, high_sparsity.labels, noise_floor.labels)
+    e_comparator = pruning_excess(dense.labels, comparator.labels, noise_floor.labels)
+    p_for, p_against, summaries, values = {}, {}, {}, {}
+    for mode, labels in quantized.items():
+        e_quantized = disagreement(labels, dense.labels)
+        test = sign_flip_test(e_pruned - e_quantized)
+        p_for[mode], p_against[mode] = test.p_greater, test.p_less
+        values[mode] = {"excess_quantized": e_quantized, "excess_pruned": e_pruned,
+                        "excess_comparator": e_comparator, "comparator_sparsity": COMPARATOR_SPARSITY,
+                        "pruned_sparsity": HIGH_SPARSITY, "sign_flip": test.as_dict(),
+                        "modal_cies": {"quantized": int(pie_mask(dense.labels, labels, classes).sum()),
+                                       "pruned": int(pie_mask(dense.labels, high_sparsity.labels, classes).sum()),
+                                       "comparator": int(pie_mask(dense.labels, comparator.labels, classes).sum()),
+                                       "dense_vs_dense": int(pie_mask(dense.labels, noise_floor.labels, classes).sum())}}
+        if classes > 2:
+            values[mode]["classes_raw"] = {
+                name: class_impact_test(dense.labels, other, y, classes, ALPHA).n_raw
+                for name, other in (("quantized", labels), ("pruned", high_sparsity.labels),
+                                    ("dense_vs_dense", noise_floor.labels))}
+        summaries[mode] = (f"{mode}: changes {100 * e_quantized.mean():.2f}% of test labels vs pruning's excess "
+                           f"{100 * e_pruned.mean():.2f}% at {HIGH_SPARSITY:g} ({100 * e_comparator.mean():.2f}% at "
+                           f"{COMPARATOR_SPARSITY:g}); p(less) = {test.p_greater:.3g}, p(more) = {test.p_less:.3g}")
+    evidence.record(mode=case.mode)
+    evidence.apply(decide_cells(p_for, p_against, summaries, values)[cell_of(case)])

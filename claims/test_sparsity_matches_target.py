@@ -31,6 +31,7 @@ pytestmark = pytest.mark.claim(
     statement="Pruned models have the target sparsity in every prunable kernel, and stripping keeps predictions",
     source="WDCF §3 / CBCM B10 (magnitude pruning to sparsity t, per-tensor thresholds); paper-claims.md W11",
     version=1,
+    kind="check",
     dense_case=True,
 )
 
