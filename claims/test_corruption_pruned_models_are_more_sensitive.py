@@ -14,9 +14,10 @@ Kind: effect. Decision (fixtures/decision.py), Holm over the experiment's levels
   level cell    permutation test of mean D(pruned) - mean D(dense), relabelling the pooled
                 models: reproduced if pruned models lose more (p_for <= alpha), contradicted
                 if they lose less (p_against <= alpha), inconclusive otherwise;
-  trend cell    "more so at higher sparsity": Kendall's tau between level and mean D, pruned
-                models reassigned to levels under the null: reproduced if it grows,
-                contradicted if it falls.
+  trend cell    "more so at higher sparsity": the least-squares slope of mean D against the
+                level's rank, pruned models reassigned to levels under the null: reproduced
+                if it grows, contradicted if it falls (its own family: "more so at higher
+                sparsity" is one statement, "more at level s" another).
 Recorded: the population-mean relative drop per corruption and severity, dense and pruned.
 Asserted up to 90%, WDCF's highest level (W11: 30/50/70/90%).
 
@@ -72,14 +73,15 @@ def analyse(family, under_corruption):
                         "permutation": test.as_dict()}
         summaries[cell] = (f"mean relative drop under corruption: pruned {100 * d_pruned.mean():.1f}% vs dense "
                            f"{100 * d_dense.mean():.1f}%; p(more) = {test.p_greater:.3g}, p(less) = {test.p_less:.3g}")
+    cells = decide_cells(p_for, p_against, summaries, values)
     if len(per_level) >= 3:
         trend = trend_test(lambda values: values.mean(), list(per_level), list(per_level.values()))
-        p_for["trend"], p_against["trend"] = trend.p_up, trend.p_down
-        values["trend"] = {"trend": trend.as_dict()}
-        summaries["trend"] = (f"mean relative drops {', '.join(f'{100 * v:.1f}%' for v in trend.values)} at "
-                              f"{', '.join(f'{s:g}' for s in trend.levels)}; tau = {trend.tau:.2f}, "
-                              f"p(up) = {trend.p_up:.3g}, p(down) = {trend.p_down:.3g}")
-    return decide_cells(p_for, p_against, summaries, values)
+        cells.update(decide_cells({"trend": trend.p_up}, {"trend": trend.p_down}, {"trend": (
+            f"mean relative drops {', '.join(f'{100 * v:.1f}%' for v in trend.values)} at "
+            f"{', '.join(f'{s:g}' for s in trend.levels)}; slope {100 * trend.slope:+.3g} points a level "
+            f"(tau {trend.tau:.2f}); p(up) = {trend.p_up:.3g}, p(down) = {trend.p_down:.3g}")},
+            {"trend": {"trend": trend.as_dict()}}))
+    return cells
 
 
 def test_pruned_models_lose_more_under_corruption(case, family, under_corruption, evidence):
