@@ -14,7 +14,12 @@ from fixtures.tensorflow_runtime import limit_native_threads  # noqa: E402
 
 limit_native_threads()
 
+# forgetting_claims_options declares the options. Installed (`pip install -e .`), pytest loads it
+# from its pytest11 entry point, under this same name, before it reads the command line; pytest
+# then skips it here, so it is never registered twice. Not installed, it is loaded here (and path
+# options work with `=` only: see README "Options").
 pytest_plugins = [
+    "forgetting_claims_options",
     "fixtures.run_options",
     "fixtures.verdict",
     "fixtures.claim_fixtures",
