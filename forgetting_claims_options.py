@@ -44,6 +44,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "0 is the dense baseline and is always trained")
     group.addoption("--population", default=None,
                     help="models per sparsity level, M >= 2 (default: 5; the papers used 30)")
+    group.addoption("--replicate", default=None,
+                    help="draw every population from seed block K (default 0): an independent replicate of the "
+                         "whole experiment, to see which outcomes another draw of seeds keeps")
     group.addoption("--budget", default="full", choices=BUDGET_CHOICES,
                     help="training budget of the full-tier experiments: 'full' (default), each experiment's declared "
                          "budget; 'smoke', a small fixed subset of the data for a fraction of the budget, to check a "

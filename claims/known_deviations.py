@@ -14,4 +14,12 @@ the decisions made now and were removed; entries below carry the commit that mea
 """
 
 #: (test function, case id) -> (population size, reason)
-KNOWN_DEVIATIONS: dict[tuple[str, str], tuple[int, str]] = {}
+KNOWN_DEVIATIONS: dict[tuple[str, str], tuple[int, str]] = {
+    # Measured at commit 41a98a5 (claims run on the models of CODE_VERSION 2).
+    ("test_underrepresented_group_overindexes_among_cies", "digits-lt-s0.99"): (5, (
+        "digits-lt at 99%: pruned models (top-1 0.493 vs 0.954 dense) disagree with the reference on every class, "
+        "so the tail's share of their disagreements (0.738) falls below the dense models' (0.910; Holm "
+        "p(under) = 0.020), although the tail still holds 133 of the 162 Modal CIEs (test share 0.500): head classes "
+        "2, 3, 4 take 7-8% of the disagreements each at 99% against 0-3% for dense models. Damage spreading to "
+        "every class at near-collapse, not a group spared")),
+}
