@@ -1,6 +1,6 @@
 """Benchmarks of the suite on this machine: they print figures, they assert nothing.
 
-    python benchmarks/run.py              # everything (about 25 minutes on 2 cores)
+    python benchmarks/run.py              # everything (about 40 minutes on 2 cores)
     python benchmarks/run.py --only overhead,shared
 
 Sections:
@@ -15,6 +15,11 @@ Sections:
                machines"): wall time and how many models each trained.
   throughput   training images per second per experiment (train.json of the -n 2 cold
                run; needs tiers), next to a stated theoretical peak of one core.
+  population   per fast experiment, in one process: one model trained alone (the store's
+               path) vs groups of G = 1, 5, 10, 30 members trained together
+               (fixtures/population_training.py), each alone run interleaved with a group;
+               seconds per model counted from build to the last member's written entry, as
+               process CPU time (robust to other load) and wall time.
 Run it on a quiet machine: other processes distort every figure.
 """
 
@@ -180,9 +185,69 @@ FLOPS_PER_IMAGE = {
 }
 
 
+#: Group sizes the population benchmark compares with one model trained alone.
+GROUPS = (1, 5, 10, 30)
+
+
+def population(experiment: str, sparsity: float = 0.9, groups: tuple[int, ...] = GROUPS) -> dict[str, dict[str, float]]:
+    """Seconds per model (CPU and wall) for one model alone vs groups trained together.
+
+    Alone: `fixtures.training.train_entry` (what the store runs today: build, prune, fit,
+    test logits before and after strip, save, logs, train.json). Group: `train_group` then
+    every member's entry files (`write_member_entry`: standalone stripped model, its logits,
+    save, logs, train.json). Data loading is excluded from both. Every group run follows an
+    alone run, so drifts in the machine's load hit both alike; fresh seeds every run.
+    """
+    from fixtures import population_training as pt
+    from fixtures.experiments import EXPERIMENTS
+    from fixtures.populations import Populations
+    from fixtures.store import ModelStore
+    from fixtures.training import train_entry
+
+    exp = EXPERIMENTS[experiment]
+    pops = Populations(ModelStore(Path(tempfile.gettempdir()), "bench"), 5, [], {})
+    data = pops.dataset(experiment)
+    seeds = iter(range(10_000, 100_000, 100))
+
+    def alone() -> tuple[float, float]:
+        spec = pops.spec(experiment, sparsity, next(seeds))
+        with tempfile.TemporaryDirectory() as out:
+            cpu, wall = time.process_time(), time.perf_counter()
+            train_entry(spec, exp, data, Path(out), None)
+            return time.process_time() - cpu, time.perf_counter() - wall
+
+    def group(size: int) -> tuple[float, float]:
+        first = next(seeds)
+        specs = [pops.spec(experiment, sparsity, seed) for seed in range(first, first + size)]
+        with tempfile.TemporaryDirectory() as out:
+            cpu, wall = time.process_time(), time.perf_counter()
+            trained = pt.train_group(specs, exp, data)
+            wrapped = pt.group_test_logits(trained["group"], data, size)
+            for member in range(size):
+                (Path(out) / str(member)).mkdir()
+                pt.write_member_entry(trained, wrapped, specs, member, exp, data, Path(out) / str(member))
+            return (time.process_time() - cpu) / size, (time.perf_counter() - wall) / size
+
+    alone()  # warm-up: first-use costs of TensorFlow
+    alone_runs, rows = [], {}
+    for size in groups:
+        alone_runs.append(alone())
+        cpu, wall = group(size)
+        rows[f"G={size}"] = {"cpu_s": cpu, "wall_s": wall}
+    rows = {"alone": {"cpu_s": statistics.median(c for c, _ in alone_runs),
+                      "wall_s": statistics.median(w for _, w in alone_runs)}, **rows}
+    images = exp.budget.epochs * len(data.y_train)
+    for row in rows.values():
+        row["images_per_cpu_s"] = images / row["cpu_s"]
+        row["gflops_per_cpu_s"] = row["images_per_cpu_s"] * FLOPS_PER_IMAGE[experiment] / 1e9
+        row["speedup_cpu"] = rows["alone"]["cpu_s"] / row["cpu_s"]
+        row["speedup_wall"] = rows["alone"]["wall_s"] / row["wall_s"]
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="overhead,tiers,shared,throughput")  # throughput needs tiers
+    parser.add_argument("--only", default="overhead,tiers,shared,throughput,population")  # throughput needs tiers
     sections = parser.parse_args().only.split(",")
     print(f"# forgetting-claims benchmarks, {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}")
@@ -215,6 +280,15 @@ def main() -> None:
             print(f"{experiment:<18} {row['median_images_per_s']:8.0f} images/s  ({row['models']} models; {achieved})")
         print("peak of one core (stated, not measured): AVX-512 FMA fp32, 2 units x 16 lanes x 2 flops per cycle "
               "= 64 flops/cycle, ~190 GFLOP/s at ~3 GHz")
+    if "population" in sections:
+        print("\n## population training: one model alone vs G members trained together (s=0.9; per model, "
+              "build to written entry)")
+        print(f"{'experiment':<18} {'run':<6} {'CPU s':>7} {'wall s':>7} {'images/CPU s':>13} {'GFLOP/CPU s':>12} "
+              f"{'x alone (CPU)':>14} {'x alone (wall)':>15}")
+        for experiment in FLOPS_PER_IMAGE:
+            for name, row in population(experiment).items():
+                print(f"{experiment:<18} {name:<6} {row['cpu_s']:7.2f} {row['wall_s']:7.2f} {row['images_per_cpu_s']:13,.0f} "
+                      f"{row['gflops_per_cpu_s']:12.1f} {row['speedup_cpu']:14.2f} {row['speedup_wall']:15.2f}", flush=True)
 
 
 if __name__ == "__main__":
