@@ -47,6 +47,15 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 REPETITIONS = 5
 
 
+
+def read_verdict(report: Path) -> dict:
+    """A report dir's verdict: the complete one, else the partial one (`-m fast` runs are
+    partial: fixtures/verdict.py writes them to partial/verdict.json)."""
+    for path in (report / "verdict.json", report / "partial" / "verdict.json"):
+        if path.exists():
+            return json.loads(path.read_text())
+    return {}
+
 def overhead(experiment: str = "digits-lt", sparsity: float = 0.9) -> dict[str, float]:
     """Suite vs bare tf_keras for the same training, in one process (TF imported once)."""
     from fixtures.experiments import EXPERIMENTS
@@ -106,7 +115,7 @@ def pytest_run(cache: Path, report: Path, *args: str) -> dict[str, float]:
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--model-cache={cache}",
                              f"--report-dir={report}", *args], cwd=REPO, capture_output=True, text=True)
     wall = time.perf_counter() - started
-    verdict = json.loads((report / "verdict.json").read_text()) if (report / "verdict.json").exists() else {}
+    verdict = read_verdict(report)
     provenance = verdict.get("provenance", {})
     return {"wall_s": wall, "exit": result.returncode, "models_trained": provenance.get("models_trained"),
             "models_loaded": provenance.get("models_loaded"), "peak_memory_mb": provenance.get("peak_memory_mb"),
@@ -155,7 +164,7 @@ def shared() -> dict[str, dict]:
     wall = time.perf_counter() - started
     rows = {}
     for i in (1, 2):
-        verdict = json.loads((work / f"reports{i}" / "verdict.json").read_text())
+        verdict = read_verdict(work / f"reports{i}")
         rows[f"machine {i}"] = {"exit": codes[i - 1], "models_trained": verdict["provenance"]["models_trained"],
                                 "statuses": {c["id"]: c["status"] for c in verdict["claims"]}}
     entries = sum(1 for p in (work / "cache").glob("*/*/manifest.json"))
