@@ -107,7 +107,7 @@ def analyse(family):
         summaries[cell] = (f"worst-hit class {worst} loses {100 * losses[worst]:.1f} points of recall relative to top-1 "
                            f"(relabelled median {100 * test.null_median:.1f}, q95 {100 * test.null_q95:.1f}); p = "
                            f"{test.p_greater:.3g}; the paper's counts: {len(worse)} classes relatively worse "
-                           f"{list(worse)}, {len(better)} better (two-sided {impact.n_raw}, BH {impact.n_bh}) of {classes}")
+                           f"{[int(c) for c in worse]}, {len(better)} better (two-sided {impact.n_raw}, BH {impact.n_bh}) of {classes}")
     cells = decide_cells(p_for, {}, summaries, values)
     if len(family.levels) >= 3:
         trend = trend_test(lambda models: np.nanmax(relative_losses(dense_features, models)), list(family.levels),
