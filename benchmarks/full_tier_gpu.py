@@ -46,7 +46,7 @@ MODELS = [("inception-v3 218x178 (study)", "celeba-inception-v3-keras-study"),
           ("resnet18 224x224", "celeba-resnet18")]
 
 
-def timed_fit(model, batch, steps: int) -> float:
+def timed_fit(model, batch, steps: int, warmup: int) -> float:
     """Images per second of `model.fit` on `batch` (images, labels) repeated, median step time."""
     from fixtures.tensorflow_runtime import tensorflow
 
@@ -60,12 +60,12 @@ def timed_fit(model, batch, steps: int) -> float:
         def on_train_batch_end(self, index, logs=None):
             times.append(time.perf_counter() - self.start)
 
-    data = tf.data.Dataset.from_tensors(batch).repeat(WARMUP_STEPS + steps)
+    data = tf.data.Dataset.from_tensors(batch).repeat(warmup + steps)
     model.fit(data, epochs=1, verbose=0, callbacks=[Clock()])
-    return len(batch[1]) / statistics.median(times[WARMUP_STEPS:])
+    return len(batch[1]) / statistics.median(times[warmup:])
 
 
-def bare(experiment: str, precision: str, steps: int) -> float:
+def bare(experiment: str, precision: str, steps: int, warmup: int) -> float:
     import numpy as np
 
     from fixtures.celeba import image_shape
@@ -85,23 +85,23 @@ def bare(experiment: str, precision: str, steps: int) -> float:
         model.compile(optimizer=keras.optimizers.get({"class_name": exp.budget.optimizer,
                                                       "config": optimizer_config(exp.budget)}),
                       loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-        return timed_fit(model, batch, steps)
+        return timed_fit(model, batch, steps, warmup)
 
 
-def decode_rate(root: Path, experiment: str, steps: int) -> float:
+def decode_rate(root: Path, experiment: str, steps: int, warmup: int) -> float:
     from fixtures.celeba import celeba_dataset
     from fixtures.experiments import EXPERIMENTS
 
     exp = EXPERIMENTS[experiment]
     data = celeba_dataset(root, exp.image_size, "celeba", synthetic=True, in_memory_limit_bytes=0)  # streamed
-    times, last = [], time.perf_counter()
-    for index, _ in enumerate(data.make_train(exp.budget.batch_size, 0)):
+    rates, last = [], time.perf_counter()
+    for index, (images, _) in enumerate(data.make_train(exp.budget.batch_size, 0).repeat()):
         now = time.perf_counter()
-        times.append(now - last)
+        rates.append(len(images) / (now - last))
         last = now
-        if index + 1 >= WARMUP_STEPS + steps:
+        if index + 1 >= warmup + steps:
             break
-    return exp.budget.batch_size / statistics.median(times[WARMUP_STEPS:])
+    return statistics.median(rates[warmup:])
 
 
 def suite(root: Path, work: Path, experiment: str, precision: str) -> float:
@@ -129,10 +129,12 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=40, help="timed steps per figure")
     parser.add_argument("--work", type=Path, default=Path("/tmp/full-tier-gpu-bench"))
     parser.add_argument("--only", default="decode,bare,suite,workers")
+    parser.add_argument("--models", default=",".join(name for _, name in MODELS), help="experiments whose models to time")
+    parser.add_argument("--warmup", type=int, default=WARMUP_STEPS, help="untimed steps before each figure")
     parser.add_argument("--bare-one", nargs=2, metavar=("EXPERIMENT", "PRECISION"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_one:  # a child of the workers section
-        print(json.dumps(bare(args.bare_one[0], args.bare_one[1], args.steps)))
+        print(json.dumps(bare(args.bare_one[0], args.bare_one[1], args.steps, args.warmup)))
         return
     from fixtures.celeba_synthetic import write_synthetic_celeba
     from fixtures.tensorflow_runtime import device_description
@@ -145,16 +147,17 @@ def main() -> None:
                                image_size=(178, 218), seed=14)
         print(f"generated {root}: {args.images} training images of 178x218 in {time.perf_counter() - started:.0f} s")
     print(f"device: {device_description()}")
-    for label, experiment in MODELS:
+    for label, experiment in [(label, name) for label, name in MODELS if name in args.models.split(",")]:
         if "decode" in sections:
-            print(f"decode  {label:30s} {decode_rate(root, experiment, args.steps):10.0f} images/s")
+            print(f"decode  {label:30s} {decode_rate(root, experiment, args.steps, args.warmup):10.0f} images/s")
         for precision in ("float32", "mixed_float16"):
             if "bare" in sections:
-                print(f"bare    {label:30s} {precision:14s} {bare(experiment, precision, args.steps):10.0f} images/s")
+                print(f"bare    {label:30s} {precision:14s} {bare(experiment, precision, args.steps, args.warmup):10.0f} images/s")
             if "suite" in sections:  # the study's model from a random initialisation: the same cost
                 print(f"suite   {label:30s} {precision:14s} {suite(root, args.work, experiment, precision):10.0f} images/s")
     if "workers" in sections:
-        command = [sys.executable, __file__, "--steps", str(args.steps), "--bare-one", "celeba-resnet18", "mixed_float16"]
+        command = [sys.executable, __file__, "--steps", str(args.steps), "--warmup", str(args.warmup),
+                   "--bare-one", "celeba-resnet18", "mixed_float16"]
         for count in (1, 2):
             env = [{**os.environ, "PYTEST_XDIST_WORKER": f"gw{i}", "PYTEST_XDIST_WORKER_COUNT": str(count)}
                    for i in range(count)]
