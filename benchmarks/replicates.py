@@ -8,7 +8,8 @@ from independent seed blocks (`--replicate`, issue 13).
 A report dir's complete verdict (verdict.json) is used, else its partial one
 (partial/verdict.json: `-m fast` runs are partial). Prints, per claim kind and in all: the
 cases decided (reproduced or contradicted) in either replicate, how many the two agree on,
-and every case whose outcome moved.
+and every case whose outcome moved. A known deviation is a contradiction whose values are
+listed in claims/known_deviations.py: it counts as contradicted here.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 DECIDED = ("reproduced", "contradicted")
+AS_OUTCOME = {"known deviation": "contradicted"}  # a listed contradiction is still a contradiction
 
 
 def load(report_dir: Path) -> dict:
@@ -33,8 +35,8 @@ def case_key(case: dict) -> str:
 
 def compare(first: dict, second: dict) -> list[str]:
     kinds = {row["id"]: row.get("kind") or "?" for row in first["claims"] + second["claims"]}
-    a = {case_key(c): c for c in first["cases"]}
-    b = {case_key(c): c for c in second["cases"]}
+    a = {case_key(c): {**c, "outcome": AS_OUTCOME.get(c["outcome"], c["outcome"])} for c in first["cases"]}
+    b = {case_key(c): {**c, "outcome": AS_OUTCOME.get(c["outcome"], c["outcome"])} for c in second["cases"]}
     lines = [f"replicates: {first['provenance'].get('seeds', {}).get('level')} vs "
              f"{second['provenance'].get('seeds', {}).get('level')} (M = {first['provenance'].get('population')})",
              "", "| kind | cases in both | decided in either | same outcome | decided in both, same | moved |",

@@ -20,6 +20,13 @@ Sections:
                (fixtures/population_training.py), each alone run interleaved with a group;
                seconds per model counted from build to the last member's written entry, as
                process CPU time (robust to other load) and wall time.
+  sizes        cold `pytest claims/ -m fast -n 2` at --population 5 and at --population 30, in
+               fresh caches, one after the other, then the M = 30 run again with
+               --replicate=1 (seeds 100,000+) in a third fresh cache: wall and CPU time (user +
+               system of pytest and its workers), models trained, where the worker time went,
+               outcome counts, and the agreement of the two M = 30 replicates
+               (benchmarks/replicates.py). About an hour on 2 cores. The report directories
+               are kept (their paths are printed).
 Run it on a quiet machine: other processes distort every figure.
 """
 
@@ -29,6 +36,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -254,9 +262,40 @@ def population(experiment: str, sparsity: float = 0.9, groups: tuple[int, ...] =
     return rows
 
 
+def cpu_seconds_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def sizes(small: int = 5, large: int = 30) -> tuple[dict[str, dict], list[str]]:
+    """Cold verdicts at two population sizes and a second seed replicate of the large one,
+    each in a fresh cache (issue 13's target: the large one within 2x of the small one)."""
+    from collections import Counter
+
+    from benchmarks.replicates import compare, load
+
+    keep = Path(tempfile.mkdtemp(prefix="bench-sizes-"))
+    rows: dict[str, dict] = {}
+    for name, extra in ((f"M = {small}", [f"--population={small}"]), (f"M = {large}", [f"--population={large}"]),
+                        (f"M = {large}, replicate 1", [f"--population={large}", "--replicate=1"])):
+        work = keep / name.replace(" ", "").replace(",", "-").replace("=", "")
+        cpu_before = cpu_seconds_of_children()
+        row = pytest_run(work / "cache", work / "reports", "claims/", "-m", "fast", "-n", "2", *extra)
+        row["cpu_s"] = cpu_seconds_of_children() - cpu_before
+        row["profile"] = time_profile(work / "cache")
+        row["outcomes"] = dict(Counter(case["outcome"] for case in read_verdict(work / "reports").get("cases", [])))
+        row["reports"] = str(work / "reports")
+        rows[name] = row
+        print(f"{name:<24} wall {row['wall_s']:7.1f} s  CPU {row['cpu_s']:7.1f} s  trained {row['models_trained']}  "
+              f"exit {row['exit']}  | {row['tail']}", flush=True)
+        shutil.rmtree(work / "cache", ignore_errors=True)
+    agreement = compare(load(Path(rows[f"M = {large}"]["reports"])), load(Path(rows[f"M = {large}, replicate 1"]["reports"])))
+    return rows, agreement
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="overhead,tiers,shared,throughput,population")  # throughput needs tiers
+    parser.add_argument("--only", default="overhead,tiers,shared,throughput,population,sizes")  # throughput needs tiers
     sections = parser.parse_args().only.split(",")
     print(f"# forgetting-claims benchmarks, {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}")
@@ -298,6 +337,22 @@ def main() -> None:
             for name, row in population(experiment).items():
                 print(f"{experiment:<18} {name:<6} {row['cpu_s']:7.2f} {row['wall_s']:7.2f} {row['images_per_cpu_s']:13,.0f} "
                       f"{row['gflops_per_cpu_s']:12.1f} {row['speedup_cpu']:14.2f} {row['speedup_wall']:15.2f}", flush=True)
+
+    if "sizes" in sections:
+        print("\n## cold `pytest claims/ -m fast -n 2` at two population sizes, fresh caches (and a second "
+              "replicate of the larger)")
+        rows, agreement = sizes()
+        small, large = list(rows)[:2]
+        print(f"\n{'run':<24} {'wall s':>8} {'CPU s':>8} {'models':>7}  outcomes")
+        for name, row in rows.items():
+            print(f"{name:<24} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['models_trained']!s:>7}  {row['outcomes']}")
+        print(f"ratio {large} / {small}: wall {rows[large]['wall_s'] / rows[small]['wall_s']:.2f}x, "
+              f"CPU {rows[large]['cpu_s'] / rows[small]['cpu_s']:.2f}x (target: at most 2x)")
+        for name, row in rows.items():
+            print(f"where the worker time went, {name}: " +
+                  ", ".join(f"{key} {seconds:.0f} s" for key, seconds in row["profile"].items()))
+            print(f"  reports: {row['reports']}")
+        print("\n" + "\n".join(agreement))
 
 
 if __name__ == "__main__":
