@@ -31,7 +31,6 @@ Changelog: v1 first version. v2 (issue 12): permutation test with Holm; one tren
 "small" recorded, not decided (it could not fail); ties recorded.
 """
 
-import numpy as np
 import pytest
 
 from fixtures.claim_fixtures import family_decision
