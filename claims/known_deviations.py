@@ -12,8 +12,6 @@ Issue 12 re-derived the table under the new decision rules (permutation tests wi
 Male against not-Male): the v1 entries (B4 on celeba-synthetic, Male against overall) no
 longer describe the decisions made now and were removed. Every entry below was measured at
 commit 1eee7a7 (models of CODE_VERSION 2; celeba-synthetic with its 19,962-image test split).
-CODE_VERSION 3 moved only where the stored predictions are computed (from the reloaded
-model.keras): on 30 s0.9 models of both fast experiments the probabilities are bit-identical.
 """
 
 #: (test function, case id) -> (population sizes, reason)
