@@ -27,6 +27,8 @@ Sections:
                outcome counts, and the agreement of the two M = 30 replicates
                (benchmarks/replicates.py). About an hour on 2 cores. The report directories
                are kept (their paths are printed).
+  verdict      cold then warm `pytest claims/ -m fast -n 2` at the default population, in a fresh
+               cache: wall and CPU time, and warm / cold (issue 13: a warm verdict under 10%).
 Run it on a quiet machine: other processes distort every figure.
 """
 
@@ -293,9 +295,21 @@ def sizes(small: int = 5, large: int = 30) -> tuple[dict[str, dict], list[str]]:
     return rows, agreement
 
 
+def verdict_cold_warm() -> dict[str, dict]:
+    """`pytest claims/ -m fast -n 2` at the default population: cold (fresh cache), then warm."""
+    work = Path(tempfile.mkdtemp(prefix="bench-verdict-"))
+    rows = {}
+    for state in ("cold", "warm"):
+        cpu_before = cpu_seconds_of_children()
+        rows[state] = pytest_run(work / "cache", work / "reports", "claims/", "-m", "fast", "-n", "2", "--durations=5")
+        rows[state]["cpu_s"] = cpu_seconds_of_children() - cpu_before
+    shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="overhead,tiers,shared,throughput,population,sizes")  # throughput needs tiers
+    parser.add_argument("--only", default="overhead,tiers,shared,throughput,population,sizes,verdict")  # throughput needs tiers
     sections = parser.parse_args().only.split(",")
     print(f"# forgetting-claims benchmarks, {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}")
@@ -353,6 +367,17 @@ def main() -> None:
                   ", ".join(f"{key} {seconds:.0f} s" for key, seconds in row["profile"].items()))
             print(f"  reports: {row['reports']}")
         print("\n" + "\n".join(agreement))
+
+    if "verdict" in sections:
+        print("\n## the verdict at the default population: cold, then warm (`pytest claims/ -m fast -n 2`)")
+        rows = verdict_cold_warm()
+        for state, row in rows.items():
+            print(f"{state:<5} wall {row['wall_s']:7.1f} s  CPU {row['cpu_s']:7.1f} s  trained {row['models_trained']}  "
+                  f"loaded {row['models_loaded']}  exit {row['exit']}  | {row['tail']}")
+            for line in row["slowest"]:
+                print(f"{'':<5}   slowest: {line}")
+        print(f"warm / cold: wall {rows['warm']['wall_s'] / rows['cold']['wall_s']:.1%}, "
+              f"CPU {rows['warm']['cpu_s'] / rows['cold']['cpu_s']:.1%} (target: under 10%)")
 
 
 if __name__ == "__main__":
