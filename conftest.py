@@ -26,9 +26,24 @@ pytest_plugins = [
 ]
 
 
+def pytest_configure(config):
+    """xdist sends tests one at a time (its `--maxschedchunk=1`, unless given); see below."""
+    if getattr(config.option, "maxschedchunk", "absent") is None:
+        config.option.maxschedchunk = 1
+
+
 def pytest_collection_modifyitems(items):
-    """Tests marked `starts_first` go first (a stable sort keeps every other order). The
-    models' training is shared out model by model between xdist workers, a long machinery
-    test is not: started first, it runs on one worker while the others train, instead of
-    keeping one worker busy after everything else is done."""
-    items.sort(key=lambda item: item.get_closest_marker("starts_first") is None)
+    """Tests marked `starts_first` go first, each followed by one other test (a stable order
+    otherwise). The models' training is shared out model by model between xdist workers; a
+    long machinery test is not: started first, it runs on one worker while the others train,
+    instead of keeping one worker busy after everything else is done. xdist's load scheduler
+    starts each worker on a block of consecutive tests (a quarter of its share, or two tests
+    with `--maxschedchunk=1`): a block of long tests put every one of them on the first worker,
+    one after the other (23 minutes of CI's 24 on one core). Two tests a worker, long ones
+    interleaved with others, spread them over the workers."""
+    first = [item for item in items if item.get_closest_marker("starts_first") is not None]
+    rest = [item for item in items if item.get_closest_marker("starts_first") is None]
+    ordered = []
+    for index, item in enumerate(first):
+        ordered += [item, *rest[index:index + 1]]
+    items[:] = ordered + rest[len(first):]
