@@ -120,14 +120,21 @@ def overhead(experiment: str = "digits-lt", sparsity: float = 0.9) -> dict[str, 
             "suite_s": suite_times, "bare_s": bare_times}
 
 
+def cpu_seconds_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def pytest_run(cache: Path, report: Path, *args: str) -> dict[str, float]:
-    started = time.perf_counter()
+    """One pytest run in REPO: wall and CPU time (user + system of pytest and its workers),
+    figures from its verdict, its last line and its slowest tests (with --durations)."""
+    started, cpu_before = time.perf_counter(), cpu_seconds_of_children()
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--model-cache={cache}",
                              f"--report-dir={report}", *args], cwd=REPO, capture_output=True, text=True)
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, cpu_seconds_of_children() - cpu_before
     verdict = read_verdict(report)
     provenance = verdict.get("provenance", {})
-    return {"wall_s": wall, "exit": result.returncode, "models_trained": provenance.get("models_trained"),
+    return {"wall_s": wall, "cpu_s": cpu, "exit": result.returncode, "models_trained": provenance.get("models_trained"),
             "models_loaded": provenance.get("models_loaded"), "peak_memory_mb": provenance.get("peak_memory_mb"),
             "tail": result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-300:],
             "slowest": [line.strip() for line in result.stdout.splitlines() if line.strip().endswith(("]", ")")) and
@@ -264,11 +271,6 @@ def population(experiment: str, sparsity: float = 0.9, groups: tuple[int, ...] =
     return rows
 
 
-def cpu_seconds_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def sizes(small: int = 5, large: int = 30) -> tuple[dict[str, dict], list[str]]:
     """Cold verdicts at two population sizes and a second seed replicate of the large one,
     each in a fresh cache (issue 13's target: the large one within 2x of the small one)."""
@@ -281,9 +283,7 @@ def sizes(small: int = 5, large: int = 30) -> tuple[dict[str, dict], list[str]]:
     for name, extra in ((f"M = {small}", [f"--population={small}"]), (f"M = {large}", [f"--population={large}"]),
                         (f"M = {large}, replicate 1", [f"--population={large}", "--replicate=1"])):
         work = keep / name.replace(" ", "").replace(",", "-").replace("=", "")
-        cpu_before = cpu_seconds_of_children()
         row = pytest_run(work / "cache", work / "reports", "claims/", "-m", "fast", "-n", "2", *extra)
-        row["cpu_s"] = cpu_seconds_of_children() - cpu_before
         row["profile"] = time_profile(work / "cache")
         row["outcomes"] = dict(Counter(case["outcome"] for case in read_verdict(work / "reports").get("cases", [])))
         row["reports"] = str(work / "reports")
@@ -298,11 +298,8 @@ def sizes(small: int = 5, large: int = 30) -> tuple[dict[str, dict], list[str]]:
 def verdict_cold_warm() -> dict[str, dict]:
     """`pytest claims/ -m fast -n 2` at the default population: cold (fresh cache), then warm."""
     work = Path(tempfile.mkdtemp(prefix="bench-verdict-"))
-    rows = {}
-    for state in ("cold", "warm"):
-        cpu_before = cpu_seconds_of_children()
-        rows[state] = pytest_run(work / "cache", work / "reports", "claims/", "-m", "fast", "-n", "2", "--durations=5")
-        rows[state]["cpu_s"] = cpu_seconds_of_children() - cpu_before
+    rows = {state: pytest_run(work / "cache", work / "reports", "claims/", "-m", "fast", "-n", "2", "--durations=5")
+            for state in ("cold", "warm")}  # in order: cold, then warm
     shutil.rmtree(work, ignore_errors=True)
     return rows
 
