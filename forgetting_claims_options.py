@@ -40,10 +40,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--experiments", default="all",
                     help="comma-separated experiments to run, or 'all' (default); an unknown name lists the choices")
     group.addoption("--sparsities", default=None,
-                    help="comma-separated sparsity levels in [0, 1) (default: 0,0.3,0.5,0.7,0.9,0.99); "
+                    help="comma-separated sparsity levels in [0, 1) "
+                         "(default: 0,0.3,0.5,0.7,0.9,0.99; under --budget=smoke 0,0.9); "
                          "0 is the dense baseline and is always trained")
     group.addoption("--population", default=None,
-                    help="models per sparsity level, M >= 2 (default: 10; the papers used 30)")
+                    help="models per sparsity level, M >= 2 (default: 10, under --budget=smoke 2; the papers used 30)")
     group.addoption("--replicate", default=None,
                     help="draw every population from seed block K (default 0): an independent replicate of the "
                          "whole experiment, to see which outcomes another draw of seeds keeps")
