@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from fixtures.models import build_model, load_model_file  # noqa: E402
+from fixtures.quantization import predict_logits  # noqa: E402
 from fixtures.tensorflow_runtime import device_description, tensorflow  # noqa: E402
 
 INPUT_SHAPES = {"inception-v3": (299, 299, 3), "inception-v3-keras-study": (218, 178, 3), "resnet18": (224, 224, 3)}
@@ -81,13 +82,7 @@ def main() -> None:
                 return converter.convert()
 
             seconds, blob = timed(convert, 1)
-            runner = tf.lite.Interpreter(model_content=blob, num_threads=1)
-            source, target = runner.get_input_details()[0], runner.get_output_details()[0]
-            runner.resize_tensor_input(source["index"], list(images.shape))
-            runner.allocate_tensors()
-            runner.set_tensor(source["index"], images)
-            runner.invoke()
-            difference = np.abs(runner.get_tensor(target["index"]) - reference).max()
+            difference = np.abs(predict_logits(blob, [images]) - reference).max()
             name = "SavedModel (default)" if lower else "frozen concrete function"
             print(f"| {mode} | {name} | {seconds:.1f} | {len(blob):,} | {difference:.2e} |")
 
